@@ -1,0 +1,42 @@
+import type { IncomingMessage } from "node:http";
+import type { FamilyName } from "../types";
+
+export interface MiddlewareOptions {
+  /** Serve one family at the mount path itself, instead of `<mount>/bankconnect` and `<mount>/ibanfirst`. */
+  family?: FamilyName;
+  /** A path prefix to serve under, for plain node:http servers (Express strips its mount path already). */
+  path?: string;
+}
+
+export interface Route {
+  family: FamilyName;
+  query: URLSearchParams;
+}
+
+/** Which family a request is for, or undefined when it is not ours (then: next(), or 404 without Express). */
+export function routeRequest(
+  req: IncomingMessage & { route?: unknown },
+  options: MiddlewareOptions,
+  served: ReadonlySet<FamilyName>,
+): Route | undefined {
+  const url = req.url ?? "/";
+  const queryStart = url.indexOf("?");
+  let path = queryStart === -1 ? url : url.slice(0, queryStart);
+  const query = new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart + 1));
+
+  if (options.path !== undefined) {
+    const prefix = options.path.replace(/\/+$/, "");
+    if (path !== prefix && !path.startsWith(`${prefix}/`)) return undefined;
+    path = path.slice(prefix.length);
+  }
+  // A trailing slash is served as is: a redirect would be a 3xx, which senders count as failure.
+  if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
+
+  if (options.family !== undefined) {
+    // Mounted on an Express route (app.all("/hook", …)), the router has matched the path already.
+    const atMount = path === "" || path === "/" || req.route !== undefined;
+    return atMount && served.has(options.family) ? { family: options.family, query } : undefined;
+  }
+  const family = path.slice(1) as FamilyName;
+  return served.has(family) ? { family, query } : undefined;
+}
