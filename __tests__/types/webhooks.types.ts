@@ -1,0 +1,71 @@
+// Type tests: checked by `tsc` (see typecheck.test.ts), never run. Each @ts-expect-error must be needed.
+import { Webhooks, type AnyWebhookEvent, type WebhookEvent } from "bankhooks";
+
+const webhooks = new Webhooks();
+
+webhooks.on("bankconnect.completed", async (event) => {
+  const entity: string = event.payload.entity_id;
+  const progress: "completed" = event.payload.progress;
+  const link: string | null = event.payload.link_id;
+  const family: "bankconnect" = event.family;
+  void [entity, progress, link, family];
+});
+
+webhooks.on("ibanfirst.documentRequired", async (event) => {
+  const company: string = event.payload.body.companyId;
+  const type: "documentRequired" = event.payload.type;
+  const id: string = event.id;
+  const requestId: string | undefined = event.delivery.requestId;
+  void [company, type, id, requestId];
+});
+
+webhooks.on("ibanfirst.transaction refused", (event) => {
+  const transaction: string = event.payload.body.transactionId;
+  void transaction;
+});
+
+webhooks.on(["ibanfirst.transferCreated", "ibanfirst.transferUpdated"], (event) => {
+  const transfer: string = event.payload.body.transferId;
+  if (event.name === "ibanfirst.transferUpdated") {
+    const status: string = event.payload.body.status;
+    void status;
+  }
+  void transfer;
+});
+
+// @ts-expect-error: not a documented event name
+webhooks.on("ibanfirst.nope", () => {});
+
+// @ts-expect-error: a family alone is not an event name
+webhooks.on("bankconnect", () => {});
+
+webhooks.on("ibanfirst.documentRequired", (event) => {
+  // @ts-expect-error: a documentRequired body has no transferId
+  const wrong: string = event.payload.body.transferId;
+  void wrong;
+});
+
+webhooks.onAny((event: AnyWebhookEvent) => {
+  if (!event.documented && event.family === "ibanfirst") {
+    // Undocumented types: the body is an untyped record.
+    const body: Record<string, unknown> = event.payload.body;
+    void body;
+  }
+  if (event.documented && event.name === "bankconnect.failed") {
+    const reason: string | null | undefined = event.payload.reason;
+    void reason;
+  }
+});
+
+webhooks.onError((error: Error, event: AnyWebhookEvent) => void [error.message, event.id]);
+
+const handler = (event: WebhookEvent<"bankconnect.completed">) => void event;
+webhooks.on("bankconnect.completed", handler);
+webhooks.removeListener("bankconnect.completed", handler);
+
+// @ts-expect-error: handlers never get `res`; the middleware answers
+webhooks.on("bankconnect.completed", (event, res: unknown) => void [event, res]);
+
+webhooks.middleware({ family: "ibanfirst" });
+// @ts-expect-error: no such family
+webhooks.middleware({ family: "stripe" });
