@@ -3,7 +3,8 @@ import getRawBody from "raw-body";
 import { AnswerError, answers } from "../pipeline/answers";
 
 export interface ReadBodyOptions {
-  limit: number | string;
+  /** In bytes. */
+  limit: number;
   /** Counted from the first byte read. */
   timeoutMs: number;
 }
@@ -16,13 +17,15 @@ export type RequestWithBody = IncomingMessage & { body?: unknown; _body?: boolea
  * stream that something else has read (the hang other receivers have behind express.json()).
  */
 export async function readBody(req: RequestWithBody, options: ReadBodyOptions): Promise<Buffer | string | object> {
-  if (isStreamTaken(req)) return takeParsedBody(req);
+  if (isStreamTaken(req)) return takeParsedBody(req, options.limit);
 
   let timer: NodeJS.Timeout | undefined;
+  let startClock: (() => void) | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    req.once("data", () => {
+    startClock = () => {
       timer = setTimeout(() => reject(new AnswerError(answers.bodyTimeout())), options.timeoutMs);
-    });
+    };
+    req.once("data", startClock);
   });
   try {
     return await Promise.race([getRawBody(req, { limit: options.limit, length: req.headers["content-length"] }), timedOut]);
@@ -33,6 +36,8 @@ export async function readBody(req: RequestWithBody, options: ReadBodyOptions): 
     throw new AnswerError(answers.badRequest("The body could not be read."), (error as Error).message);
   } finally {
     clearTimeout(timer);
+    // Refused before its first byte (413 on Content-Length), the body is still discarded afterwards: no clock then.
+    if (startClock) req.removeListener("data", startClock);
   }
 }
 
@@ -41,8 +46,12 @@ function isStreamTaken(req: RequestWithBody): boolean {
   return req._body === true || req.readableEnded || req.readableDidRead || (req.complete && !req.readable);
 }
 
-function takeParsedBody(req: RequestWithBody): Buffer | string | object {
+function takeParsedBody(req: RequestWithBody, limit: number): Buffer | string | object {
   const body = req.body;
+  // Read already, so too late not to buffer it; bodyLimit still holds. A parsed object is measured by its
+  // declared Content-Length (a chunked one cannot be measured).
+  const size = Buffer.isBuffer(body) || typeof body === "string" ? Buffer.byteLength(body) : Number(req.headers["content-length"]);
+  if (size > limit) throw new AnswerError(answers.tooLarge());
   if (Buffer.isBuffer(body) || typeof body === "string") return body;
   if (body !== null && typeof body === "object" && req.readableEnded) return body;
   throw new AnswerError(

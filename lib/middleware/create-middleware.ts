@@ -20,7 +20,7 @@ export function createMiddleware(state: State, options: MiddlewareOptions = {}):
   const served = new Set(state.families.keys());
 
   return function bankhooksMiddleware(req: ExpressRequest, res, next) {
-    const route = routeRequest(req, options, served);
+    const route = routeRequest(req, options, served, bankhooksMiddleware);
     if (!route) {
       if (next) return next();
       return sendAnswer(req, res, answers.notFound());

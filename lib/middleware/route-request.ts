@@ -18,6 +18,8 @@ export function routeRequest(
   req: IncomingMessage & { route?: unknown },
   options: MiddlewareOptions,
   served: ReadonlySet<FamilyName>,
+  /** The middleware function itself, to tell its own Express route from one matched earlier. */
+  handler?: unknown,
 ): Route | undefined {
   const url = req.url ?? "/";
   const queryStart = url.indexOf("?");
@@ -33,10 +35,16 @@ export function routeRequest(
   if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
 
   if (options.family !== undefined) {
-    // Mounted on an Express route (app.all("/hook", …)), the router has matched the path already.
-    const atMount = path === "" || path === "/" || req.route !== undefined;
+    // Mounted on an Express route (app.all("/hook", …)), the router has matched the path already. Express
+    // leaves req.route set after a route calls next(), so it counts only when that route runs this handler.
+    const atMount = path === "" || path === "/" || isRouteOf(req.route, handler);
     return atMount && served.has(options.family) ? { family: options.family, query } : undefined;
   }
   const family = path.slice(1) as FamilyName;
   return served.has(family) ? { family, query } : undefined;
+}
+
+function isRouteOf(route: unknown, handler: unknown): boolean {
+  const stack = (route as { stack?: unknown } | undefined)?.stack;
+  return handler !== undefined && Array.isArray(stack) && stack.some((layer) => (layer as { handle?: unknown })?.handle === handler);
 }
