@@ -46,6 +46,18 @@ describe("on / onAny / onError", () => {
     );
   });
 
+  test("a BankConnect progress value not documented yet reaches onAny only, and is acknowledged", async () => {
+    const webhooks = new Webhooks({ logger: silent });
+    const named = jest.fn();
+    const any = jest.fn();
+    webhooks.on(["bankconnect.completed", "bankconnect.failed"], named);
+    webhooks.onAny(any);
+    const payload = { ...fixtures.bankconnect.completed, progress: "partially_completed" };
+    expect((await webhooks.receive("bankconnect", payload)).body).toEqual({ ok: true, events: 1, duplicates: 0 });
+    expect(named).not.toHaveBeenCalled();
+    expect(any).toHaveBeenCalledWith(expect.objectContaining({ name: "bankconnect.partially_completed", documented: false, type: "partially_completed" }));
+  });
+
   test("onError gets the error and the event; the answer is 500 and the event is released", async () => {
     const webhooks = new Webhooks({ logger: silent });
     const onError = jest.fn();
