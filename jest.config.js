@@ -12,4 +12,7 @@ module.exports = {
     "^bankhooks/testing$": "<rootDir>/lib/testing/index.ts",
   },
   testTimeout: 20000,
+  // Finds (or starts) a Redis for the scale-out tests: see __tests__/helpers/redis/.
+  globalSetup: "<rootDir>/__tests__/helpers/redis/global-setup.js",
+  globalTeardown: "<rootDir>/__tests__/helpers/redis/global-teardown.js",
 };

@@ -146,7 +146,10 @@ export async function runDemo(options: { log?: (line: string) => void } = {}): P
 }
 
 function describe(body: AnswerBody): string {
-  if (body.ok) return "handshake" in body ? "handshake" : `events ${body.events}, duplicates ${body.duplicates}`;
+  if (body.ok) {
+    if ("handshake" in body) return "handshake";
+    return "queued" in body ? `queued ${body.events}` : `events ${body.events}, duplicates ${body.duplicates}`;
+  }
   // The status says what went wrong; for an invalid payload, the pointers say where.
   return body.errors?.map((error) => `${error.pointer} ${error.message}`).join("; ") || body.error;
 }

@@ -26,6 +26,8 @@ export function createState(options: WebhooksOptions): State {
   return {
     families,
     store: options.idempotency ?? memoryStore(),
+    queue: resolveQueue(options, log),
+    enqueueTimeoutMs: positive("enqueueTimeoutMs", options.enqueueTimeoutMs ?? 5000),
     handlers: new Map(),
     anyHandlers: [],
     errorHandlers: [],
@@ -34,6 +36,7 @@ export function createState(options: WebhooksOptions): State {
     timeoutMs: options.timeoutMs === undefined ? undefined : positive("timeoutMs", options.timeoutMs),
     retryAfterSeconds: positive("retryAfterSeconds", options.retryAfterSeconds ?? 60),
     claimLeaseMs: positive("claimLeaseMs", options.claimLeaseMs ?? 15 * 60_000),
+    maxNotifications: positive("maxNotifications", options.maxNotifications ?? 1000),
     log,
   };
 }
@@ -60,4 +63,23 @@ function positive(name: string, value: number): number {
     throw new TypeError(`bankhooks: ${name} must be a positive number, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+function resolveQueue(options: WebhooksOptions, log: Logger): State["queue"] {
+  const { ack = "handlers", queue } = options;
+  if (ack !== "handlers" && ack !== "queue") {
+    throw new TypeError(`bankhooks: ack must be "handlers" or "queue", got ${JSON.stringify(ack)}`);
+  }
+  if (ack === "queue" && !queue) {
+    throw new TypeError('bankhooks: ack: "queue" needs a queue: pass queue: bullmqQueue({ connection }) (or memoryQueue() in development)');
+  }
+  if (ack === "handlers" && queue) {
+    throw new TypeError('bankhooks: a queue was passed without ack: "queue"; add ack: "queue" to answer once events are queued');
+  }
+  if (ack === "queue" && queue!.distributed && !options.idempotency) {
+    log.warn(
+      "bankhooks: queue mode with the in-memory idempotency store: each process remembers only its own handled ids; pass idempotency: redisStore(…) when several workers run",
+    );
+  }
+  return ack === "queue" ? queue : undefined;
 }

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { BANKCONNECT_EVENT_TYPES, IBANFIRST_EVENT_TYPES, IbanfirstBodies } from "./generated/event-types";
 import type { BankConnectWebhook, IbanfirstNotificationEnvelope } from "./generated/schema-types";
+import type { WebhookQueue } from "./queue/webhook-queue";
 import type { IdempotencyStore } from "./store/idempotency-store";
 
 export type FamilyName = "bankconnect" | "ibanfirst";
@@ -106,6 +107,15 @@ export interface WebhooksOptions {
   bankconnect?: BankConnectOptions | false;
   /** Where processed event ids are remembered. Default: `memoryStore()`. */
   idempotency?: IdempotencyStore;
+  /**
+   * When the sender gets its 200: "handlers" (default) once the handlers have run; "queue" once every
+   * event of the delivery is in `queue`, handlers then run in a worker (`startWorker()`) with retries.
+   */
+  ack?: "handlers" | "queue";
+  /** The queue for `ack: "queue"`: `bullmqQueue(…)`, or `memoryQueue()` for development. */
+  queue?: WebhookQueue;
+  /** Queue mode: answer 503 when the queue has not taken a delivery after this long (Redis down). Default 5,000 ms. */
+  enqueueTimeoutMs?: number;
   /** Largest body accepted, in bytes or as "1mb"/"500kb". Default "1mb". */
   bodyLimit?: number | string;
   /** How long a body may take to arrive, from its first byte. Default 10,000 ms. */
@@ -116,6 +126,8 @@ export interface WebhooksOptions {
   retryAfterSeconds?: number;
   /** How long an in-flight claim may block others if its holder dies; shared stores honour it. Default 15 min. */
   claimLeaseMs?: number;
+  /** Most notifications one delivery may carry; more are refused with 413 before any is validated or handled. Default 1,000. */
+  maxNotifications?: number;
   /** Where warnings and errors go. Default: console. */
   logger?: Partial<Logger>;
 }
@@ -129,7 +141,8 @@ export interface Answer {
 
 export type AnswerBody =
   | { ok: true; events: number; duplicates: number }
+  | { ok: true; events: number; queued: true }
   | { ok: true; handshake: true }
   | { ok: false; error: string; message: string; errors?: { pointer: string; message: string }[] };
 
-export type { IdempotencyStore };
+export type { IdempotencyStore, WebhookQueue };

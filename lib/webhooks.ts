@@ -5,6 +5,9 @@ import { removeListener } from "./event-handler/remove-listener";
 import { createMiddleware, type Middleware } from "./middleware/create-middleware";
 import type { MiddlewareOptions } from "./middleware/route-request";
 import { handleDelivery } from "./pipeline/handle-delivery";
+import { runQueuedEvent } from "./pipeline/run-queued-event";
+import type { DeadLetter, QueueWorker, StartWorkerOptions, WebhookQueue } from "./queue/webhook-queue";
+import { reconcileBankConnect, type ReconcileOptions, type ReconcileResult } from "./reconcile/reconcile-bankconnect";
 import type { State } from "./state";
 import type {
   AnyHandlerFunction,
@@ -73,5 +76,46 @@ export class Webhooks {
       checkContentType: false,
       verify: options.verify ?? true,
     });
+  }
+
+  /**
+   * Recovers missed webhooks: fetches the payloads BankConnect stored for a link and runs, oldest first,
+   * those the idempotency store has not seen, through the same pipeline as a live delivery.
+   */
+  async reconcile(family: "bankconnect", options: ReconcileOptions): Promise<ReconcileResult> {
+    // Only BankConnect keeps sent payloads for anyone to fetch again.
+    if (family !== "bankconnect") throw new TypeError(`bankhooks: reconcile supports "bankconnect" only, got ${JSON.stringify(family)}`);
+    return reconcileBankConnect(this.#state, options);
+  }
+
+  /**
+   * Queue mode: runs the queued events through this instance's handlers, with the queue's retries,
+   * until `close()` is called on the result. Any number of workers may run, in any processes.
+   */
+  async startWorker(options: StartWorkerOptions = {}): Promise<QueueWorker> {
+    const queue = this.#queue("startWorker()");
+    return queue.startWorker((job) => runQueuedEvent(this.#state, job, queue.claimLeaseMs), options);
+  }
+
+  /** Queue mode: the events whose every attempt failed, oldest first. */
+  deadLetters(): Promise<DeadLetter[]> {
+    return this.#queue("deadLetters()").deadLetters();
+  }
+
+  /** Queue mode: queues a dead letter again, with all its attempts; false when `id` is no dead letter. */
+  replay(id: string): Promise<boolean> {
+    return this.#queue("replay()").replay(id);
+  }
+
+  /** Closes the queue's workers and connections and the store's own connection; handlers in flight finish first. */
+  async close(): Promise<void> {
+    await this.#state.queue?.close();
+    await this.#state.store.close?.();
+  }
+
+  #queue(method: string): WebhookQueue {
+    const { queue } = this.#state;
+    if (!queue) throw new TypeError(`bankhooks: ${method} needs queue mode: new Webhooks({ ack: "queue", queue: bullmqQueue({ connection }) })`);
+    return queue;
   }
 }

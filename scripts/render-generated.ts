@@ -17,6 +17,7 @@ const VALIDATORS = {
   validateBankConnectWebhook: "bankconnect/webhook.json",
   validateBankConnectWebhookPayloadsResponse: "bankconnect/webhook-payloads-response.json",
   validateIbanfirstDelivery: "ibanfirst/delivery.json",
+  validateIbanfirstWebhookRegistrationResponse: "ibanfirst/webhook-registration-response.json",
 } as const;
 
 interface SchemaFile {

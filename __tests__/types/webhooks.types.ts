@@ -1,5 +1,5 @@
 // Type tests: checked by `tsc` (see typecheck.test.ts), never run. Each @ts-expect-error must be needed.
-import { Webhooks, type AnyWebhookEvent, type WebhookEvent } from "bankhooks";
+import { Webhooks, bankConnectClient, ibanfirstClient, type AnyWebhookEvent, type ReconcileResult, type WebhookEvent } from "bankhooks";
 
 const webhooks = new Webhooks();
 
@@ -69,3 +69,16 @@ webhooks.on("bankconnect.completed", (event, res: unknown) => void [event, res])
 webhooks.middleware({ family: "ibanfirst" });
 // @ts-expect-error: no such family
 webhooks.middleware({ family: "stripe" });
+
+// Clients and reconcile: typed requests and results.
+const bankconnectApi = bankConnectClient({ apiKey: "k", serverHash: "h" });
+void bankconnectApi.updateWebhook("https://acme.test/h", { mode: 1 });
+// @ts-expect-error: the mode is 0 or 1, and never left out (BankConnect resets it)
+void bankconnectApi.updateWebhook("https://acme.test/h", { mode: 2 });
+// @ts-expect-error: the mode is required
+void bankconnectApi.updateWebhook("https://acme.test/h");
+void bankconnectApi.webhookPayloads("link").then((payloads) => payloads.map((p): [string, string] => [p.date_time, p.entity_id]));
+void ibanfirstClient({ username: "u", secret: "s" }).registerWebhook("https://acme.test/i").then((id: string) => id);
+void webhooks.reconcile("bankconnect", { client: bankconnectApi, linkId: "l" }).then((r: ReconcileResult) => r.handled + r.skipped + r.failed);
+// @ts-expect-error: only BankConnect stores payloads to reconcile
+void webhooks.reconcile("ibanfirst", { client: bankconnectApi, linkId: "l" });

@@ -1,11 +1,12 @@
 import type { BankConnectOptions } from "../types";
 import { AUTH_OK, refuse, type Authenticator, type AuthRequest } from "./authenticator";
 import { createIpAllowlist } from "./create-ip-allowlist";
-import { safeEqual } from "./safe-equal";
+import { createSecretMatcher } from "./safe-equal";
 
 /** BankConnect signs nothing: a shared token (header or query) and/or an address allowlist stand in. */
 export function createTokenVerifier(options: BankConnectOptions): Authenticator {
   const tokens = options.token === undefined ? [] : [options.token].flat();
+  const matchesToken = createSecretMatcher(tokens);
   const allowlist = options.allowIps?.length ? createIpAllowlist(options.allowIps) : undefined;
 
   return (request) => {
@@ -13,9 +14,7 @@ export function createTokenVerifier(options: BankConnectOptions): Authenticator 
     if (tokens.length > 0) {
       const presented = presentedToken(request);
       if (presented === undefined) return refuse("no token in x-secret-key or ?token=");
-      // Check every configured token, so that timing does not tell how many there are or which matched.
-      const matched = tokens.map((token) => safeEqual(token, presented)).includes(true);
-      if (!matched) return refuse("token does not match");
+      if (!matchesToken(presented)) return refuse("token does not match");
     }
     return AUTH_OK;
   };

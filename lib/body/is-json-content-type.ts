@@ -3,6 +3,8 @@ import { parse } from "content-type";
 /** application/json, with no charset or a UTF-8 one: what both providers send. */
 export function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
+  // What senders send most, answered without parsing.
+  if (header === "application/json" || header === "application/json; charset=utf-8") return true;
   try {
     const { type, parameters } = parse(header);
     const charset = parameters.charset?.toLowerCase();

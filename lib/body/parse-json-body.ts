@@ -1,10 +1,14 @@
 import { isUtf8 } from "node:buffer";
 import secureJson from "secure-json-parse";
 import { AnswerError, answers } from "../pipeline/answers";
+import { isNestedDeeperThan } from "./is-nested-deeper-than";
 
 // `__proto__` and `constructor.prototype` keys are refused: no bank payload has them, and handlers
 // must never be handed an object with inherited surprises.
 const FORBID = { protoAction: "error", constructorAction: "error" } as const;
+// Bank payloads nest 5 levels at most. Far deeper ones are refused: JSON.stringify and structuredClone
+// overflow the stack from a few thousand levels, so a handler (or a queue) could never serialise them.
+const MAX_DEPTH = 64;
 
 /** Turns whatever the body is (bytes, text, or an object a body parser made) into a plain JSON object. */
 export function parseJsonBody(body: Buffer | string | object): Record<string, unknown> {
@@ -24,6 +28,9 @@ export function parseJsonBody(body: Buffer | string | object): Record<string, un
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new AnswerError(answers.badRequest("The body must be a JSON object."));
+  }
+  if (isNestedDeeperThan(value, MAX_DEPTH)) {
+    throw new AnswerError(answers.badRequest(`The body nests deeper than ${MAX_DEPTH} levels.`));
   }
   return value as Record<string, unknown>;
 }

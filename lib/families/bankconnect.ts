@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { digest } from "../auth/digest";
 import { createTokenVerifier } from "../auth/verify-token";
 import { BANKCONNECT_EVENT_TYPES } from "../generated/event-types";
 import type { BankConnectWebhook } from "../generated/schema-types";
@@ -37,5 +37,5 @@ export const bankconnect: Family<"bankconnect"> = {
  */
 export function deriveBankConnectEventId(payload: BankConnectWebhook): string {
   const fields = [payload.entity_id, payload.statement_id, payload.link_id, payload.progress, payload.reason ?? null];
-  return createHash("sha256").update(JSON.stringify(fields)).digest("base64url");
+  return digest("sha256", JSON.stringify(fields), "base64url");
 }

@@ -15,6 +15,11 @@ export interface Family<Name extends FamilyName = FamilyName> {
   validate: Validator;
   /** The authenticator for these options, or undefined when none is configured. */
   createAuthenticator(options: Exclude<WebhooksOptions[Name], false | undefined>): Authenticator | undefined;
+  /**
+   * How many events a parsed (not yet validated) body would split into, so that a delivery over
+   * `maxNotifications` is refused before the costly part: schema validation over every item. Default 1.
+   */
+  countEvents?(body: Record<string, unknown>): number;
   /** Splits a valid delivery into its events, in the order they must be handled. */
   toEvents(body: Record<string, unknown>, delivery: Delivery): AnyWebhookEvent[];
   /** What `delivery` records from a valid body besides headers and time. */

@@ -17,6 +17,9 @@ export const ibanfirst: Family<"ibanfirst"> = {
     const credentials = options.credentials ?? [];
     return credentials.length > 0 ? createWsseVerifier({ ...options, credentials }) : undefined;
   },
+  countEvents(body) {
+    return Array.isArray(body.notifications) ? body.notifications.length : 0;
+  },
   describeDelivery(body) {
     const { requestId, date } = body as IbanfirstDelivery;
     return { requestId, date };

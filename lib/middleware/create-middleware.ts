@@ -18,6 +18,7 @@ export function createMiddleware(state: State, options: MiddlewareOptions = {}):
     throw new TypeError(`bankhooks: middleware({ family: ${JSON.stringify(options.family)} }) names a family this Webhooks does not serve`);
   }
   const served = new Set(state.families.keys());
+  const bodyOptions = { limit: state.bodyLimit, timeoutMs: state.bodyTimeoutMs };
 
   return function bankhooksMiddleware(req: ExpressRequest, res, next) {
     const route = routeRequest(req, options, served, bankhooksMiddleware);
@@ -29,21 +30,35 @@ export function createMiddleware(state: State, options: MiddlewareOptions = {}):
       method: req.method ?? "GET",
       headers: req.headers,
       query: route.query,
-      // Express's req.ip honours `trust proxy`; plain node:http has only the socket.
-      ip: req.ip ?? req.socket.remoteAddress,
-      readBody: () => readBody(req, { limit: state.bodyLimit, timeoutMs: state.bodyTimeoutMs }),
+      // Express's req.ip honours `trust proxy`; plain node:http has only the socket. A getter, because Express
+      // works req.ip out anew on each read, and only an allowlist needs it.
+      get ip() {
+        return req.ip ?? req.socket.remoteAddress;
+      },
+      readBody: () => readBody(req, bodyOptions),
       checkContentType: true,
       verify: true,
     })
-      .then((answer) => sendAnswer(req, res, answer))
-      // handleDelivery answers every failure itself; this only guards against a failure in writing the answer.
-      .catch((error) => {
-        state.log.error("bankhooks: could not answer a request", error);
-        try {
-          sendAnswer(req, res, answers.internalError());
-        } catch {
-          res.destroy();
-        }
-      });
+      // handleDelivery answers every failure itself; this guards against a failure in writing the answer
+      // (one reaction for both, rather than then() and catch(): this runs for every request).
+      .then(
+        (answer) => {
+          try {
+            sendAnswer(req, res, answer);
+          } catch (error) {
+            answerInternalError(state, req, res, error);
+          }
+        },
+        (error) => answerInternalError(state, req, res, error),
+      );
   };
+}
+
+function answerInternalError(state: State, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  state.log.error("bankhooks: could not answer a request", error);
+  try {
+    sendAnswer(req, res, answers.internalError());
+  } catch {
+    res.destroy();
+  }
 }

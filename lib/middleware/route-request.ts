@@ -27,7 +27,7 @@ export function routeRequest(
   const query = new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart + 1));
 
   if (options.path !== undefined) {
-    const prefix = options.path.replace(/\/+$/, "");
+    const prefix = trimTrailingSlashes(options.path);
     if (path !== prefix && !path.startsWith(`${prefix}/`)) return undefined;
     path = path.slice(prefix.length);
   }
@@ -47,4 +47,11 @@ export function routeRequest(
 function isRouteOf(route: unknown, handler: unknown): boolean {
   const stack = (route as { stack?: unknown } | undefined)?.stack;
   return handler !== undefined && Array.isArray(stack) && stack.some((layer) => (layer as { handle?: unknown })?.handle === handler);
+}
+
+// A loop rather than a regular expression: this runs on every request of a node:http server.
+function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47 /* "/" */) end--;
+  return end === path.length ? path : path.slice(0, end);
 }

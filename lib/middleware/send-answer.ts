@@ -11,8 +11,8 @@ export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: An
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
-    ...answer.headers,
   };
+  for (const name in answer.headers) headers[name] = answer.headers[name];
   if (!req.complete) {
     // Refused before the body was read (413, 408, 401…): close rather than read the rest.
     headers.connection = "close";

@@ -13,6 +13,7 @@ const fail = (status: number, error: string, message: string, headers?: Record<s
 
 export const answers = {
   accepted: (events: number, duplicates: number) => json(200, { ok: true, events, duplicates }),
+  queued: (events: number) => json(200, { ok: true, events, queued: true }),
   handshake: () => json(200, { ok: true, handshake: true }),
   inProgress: (retryAfterSeconds: number) =>
     fail(503, "in_progress", "An event of this delivery is being processed by another request; retry later.", {
@@ -26,6 +27,8 @@ export const answers = {
     fail(401, "unauthorized", "Authentication failed.", scheme ? { "www-authenticate": scheme } : {}),
   unsupportedMediaType: () => fail(415, "unsupported_media_type", "Content-Type must be application/json (UTF-8)."),
   tooLarge: () => fail(413, "payload_too_large", "The body is larger than this endpoint accepts."),
+  tooManyNotifications: (max: number) =>
+    fail(413, "too_many_notifications", `A delivery may carry at most ${max} notifications; send them in smaller batches.`),
   bodyTimeout: () => fail(408, "request_timeout", "The body did not arrive in time."),
   badRequest: (message: string) => fail(400, "bad_request", message),
   invalidPayload: (errors: { pointer: string; message: string }[]) =>
@@ -34,6 +37,10 @@ export const answers = {
       error: "invalid_payload",
       message: "The delivery does not match the provider's schema; no event of it was handled.",
       errors,
+    }),
+  queueUnavailable: (retryAfterSeconds: number) =>
+    fail(503, "queue_unavailable", "The receiver could not queue this delivery; retry later.", {
+      "retry-after": String(retryAfterSeconds),
     }),
   handlerFailed: () => fail(500, "handler_failed", "A handler failed; retry later: events already handled will be skipped."),
   misconfigured: () =>

@@ -5,6 +5,7 @@ import type { State } from "../state";
 import type { Answer, Delivery, FamilyName } from "../types";
 import { toErrorPointers } from "../validate/to-error-pointers";
 import { AnswerError, answers } from "./answers";
+import { enqueueEvents } from "./enqueue-events";
 import { processEvents } from "./process-events";
 
 /** One delivery as any adapter hands it over: HTTP middleware, `receive()`, later a queue. */
@@ -55,10 +56,14 @@ async function handle(state: State, familyName: FamilyName, request: IncomingDel
   }
 
   const body = parseJsonBody(await request.readBody());
+  // Counted before validation: Ajv reporting every error of 100,000 items takes seconds.
+  if ((family.countEvents?.(body) ?? 1) > state.maxNotifications) return answers.tooManyNotifications(state.maxNotifications);
   if (!family.validate(body)) return answers.invalidPayload(toErrorPointers(family.validate.errors));
 
   const delivery: Delivery = { receivedAt: new Date(), headers: request.headers, ...family.describeDelivery?.(body) };
-  return withTimeout(state, familyName, processEvents(state, family.toEvents(body, delivery)));
+  const events = family.toEvents(body, delivery);
+  const work = state.queue ? enqueueEvents(state, state.queue, events) : processEvents(state, events);
+  return withTimeout(state, familyName, work);
 }
 
 /** With `timeoutMs`, answers 503 when handlers run long; they go on, and their events stay claimed until they end. */

@@ -3,6 +3,7 @@ import { reportHandlerError } from "../event-handler/report-handler-error";
 import type { State } from "../state";
 import type { Answer, AnyWebhookEvent } from "../types";
 import { answers } from "./answers";
+import { keepClaim } from "./keep-claim";
 
 /**
  * Claims and handles the events of one delivery in order. Stops at the first event it cannot finish:
@@ -19,13 +20,16 @@ export async function processEvents(state: State, events: AnyWebhookEvent[]): Pr
       continue;
     }
     if (claim === "processing") return answers.inProgress(state.retryAfterSeconds);
+    const stop = keepClaim(state, key, state.claimLeaseMs);
     try {
       await dispatchEvent(state, event);
     } catch (error) {
+      stop();
       await state.store.release(key);
       await reportHandlerError(state, error, event);
       return answers.handlerFailed();
     }
+    stop();
     await state.store.complete(key);
   }
   return answers.accepted(events.length, duplicates);

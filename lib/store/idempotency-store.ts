@@ -15,4 +15,11 @@ export interface IdempotencyStore {
   complete(id: string): Promise<void>;
   /** Gives `id` up after a failure, so that the sender's retry runs it again. */
   release(id: string): Promise<void>;
+  /**
+   * Renews this process's claim on `id` for another `leaseMs`, while a long handler runs; false when the
+   * claim was lost (it expired and someone else holds it). Stores whose claims cannot expire omit it.
+   */
+  extend?(id: string, leaseMs: number): Promise<boolean>;
+  /** Frees what the store opened itself (a connection it created from a URL). */
+  close?(): Promise<void>;
 }
