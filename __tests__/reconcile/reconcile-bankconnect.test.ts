@@ -1,6 +1,7 @@
-import { bankConnectClient, ProviderApiError, type BankConnectStoredPayload } from "bankhooks";
+import { bankConnectClient, memoryQueue, ProviderApiError, type BankConnectStoredPayload } from "bankhooks";
 import { buildBankConnectPayload } from "bankhooks/testing";
 import { createWebhooks, recordHandler, TOKEN } from "../helpers/create-webhooks";
+import { settle, waitUntil } from "../helpers/deferred";
 import { startFakeProvider } from "../helpers/fake-provider";
 import { post } from "../helpers/http-client";
 import { closeServers, startServer } from "../helpers/start-server";
@@ -41,14 +42,30 @@ describe("webhooks.reconcile(\"bankconnect\")", () => {
 
     const result = await webhooks.reconcile("bankconnect", { client, linkId: LINK });
 
-    expect(result).toEqual({ fetched: 5, handled: 3, skipped: 2, failed: 0 });
+    expect(result).toEqual({ fetched: 5, handled: 3, queued: 0, skipped: 2, failed: 0 });
     expect(handled.events.slice(2).map((event) => event.payload)).toEqual([stored[0], stored[2], stored[4]].map(withoutDateTime));
     expect(handled.events.slice(2).map((event) => event.name)).toEqual(["bankconnect.completed", "bankconnect.failed", "bankconnect.completed"]);
     expect(provider.requests.map((r) => r.url)).toEqual([`/bank-connect/v1/entity/webhook_payloads/?link_id=${LINK}`]);
 
     // Run again: everything is known now.
-    expect(await webhooks.reconcile("bankconnect", { client, linkId: LINK })).toEqual({ fetched: 5, handled: 0, skipped: 5, failed: 0 });
+    expect(await webhooks.reconcile("bankconnect", { client, linkId: LINK })).toEqual({ fetched: 5, handled: 0, queued: 0, skipped: 5, failed: 0 });
     expect(handled.count()).toBe(5);
+  });
+
+  test("in queue mode every payload is queued, and the worker handles only the 3 not handled before, oldest first", async () => {
+    const webhooks = createWebhooks({ ack: "queue", queue: memoryQueue() });
+    const handled = recordHandler(webhooks);
+    const worker = await webhooks.startWorker();
+    const stored = storedPayloads();
+    for (const payload of [stored[1], stored[3]]) await webhooks.receive("bankconnect", withoutDateTime(payload), { verify: false });
+    await waitUntil(() => handled.count() === 2);
+    const { client } = await providerWith(stored);
+
+    expect(await webhooks.reconcile("bankconnect", { client, linkId: LINK })).toEqual({ fetched: 5, handled: 0, queued: 5, skipped: 0, failed: 0 });
+    await waitUntil(() => handled.count() === 5);
+    await settle(50);
+    expect(handled.events.slice(2).map((event) => event.payload)).toEqual([stored[0], stored[2], stored[4]].map(withoutDateTime));
+    await worker.close();
   });
 
   test("a handler failure counts as failed, the rest still run, and the next reconcile retries it", async () => {
@@ -72,10 +89,10 @@ describe("webhooks.reconcile(\"bankconnect\")", () => {
       onPayload: ({ payload, outcome, answer }) => reports.push(`${payload.statement_id} ${outcome} ${answer.status}`),
     });
 
-    expect(first).toEqual({ fetched: 5, handled: 4, skipped: 0, failed: 1 });
+    expect(first).toEqual({ fetched: 5, handled: 4, queued: 0, skipped: 0, failed: 1 });
     expect(reports).toEqual(["statement-1 handled 200", "statement-2 failed 500", "statement-3 handled 200", "statement-4 handled 200", "statement-5 handled 200"]);
     expect(errors).toEqual(["database down"]);
-    expect(await webhooks.reconcile("bankconnect", { client, linkId: LINK })).toEqual({ fetched: 5, handled: 1, skipped: 4, failed: 0 });
+    expect(await webhooks.reconcile("bankconnect", { client, linkId: LINK })).toEqual({ fetched: 5, handled: 1, queued: 0, skipped: 4, failed: 0 });
     expect(handled.events.at(-1)!.payload).toEqual(withoutDateTime(stored[1]));
   });
 

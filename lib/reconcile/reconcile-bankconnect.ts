@@ -20,6 +20,8 @@ export interface ReconcileResult {
   fetched: number;
   /** Run now: their handlers succeeded. */
   handled: number;
+  /** Queue mode: queued for the worker, which skips those it had handled already. */
+  queued: number;
   /** Already handled before (the idempotency store knew them). */
   skipped: number;
   /** Refused, or a handler failed (its onError ran); running reconcile again retries them. */
@@ -38,7 +40,7 @@ export async function reconcileBankConnect(state: State, options: ReconcileOptio
     throw new TypeError("bankhooks: reconcile needs { client: bankConnectClient({ apiKey, serverHash }), linkId }");
   }
   const stored = await options.client.webhookPayloads(options.linkId);
-  const result: ReconcileResult = { fetched: stored.length, handled: 0, skipped: 0, failed: 0 };
+  const result: ReconcileResult = { fetched: stored.length, handled: 0, queued: 0, skipped: 0, failed: 0 };
   for (const payload of orderOldestFirst(stored)) {
     const answer = await runStoredPayload(state, payload);
     const outcome = classifyAnswer(answer.status, answer.body);

@@ -51,13 +51,15 @@ export const reconcile: Command = {
 
     io.stderr.write(`fetching the payloads BankConnect stored for link ${linkId}…\n`);
     const payloads = orderOldestFirst(await client.webhookPayloads(linkId));
-    const counts: Record<ReconcileOutcome, number> = { handled: 0, skipped: 0, failed: 0 };
+    const counts: Record<ReconcileOutcome, number> = { handled: 0, queued: 0, skipped: 0, failed: 0 };
     for (const [index, stored] of payloads.entries()) {
       const { outcome, detail } = await resend(stored, url, token, timeoutMs);
       counts[outcome]++;
       io.stderr.write(`[${index + 1}/${payloads.length}] ${describe(stored)}: ${outcome} (${detail})\n`);
     }
-    io.stdout.write(`fetched ${payloads.length}, handled ${counts.handled}, skipped ${counts.skipped}, failed ${counts.failed}\n`);
+    // "queued" only from a receiver in queue mode, where it stands for "handled or skipped by the worker".
+    const queued = counts.queued > 0 ? `, queued ${counts.queued}` : "";
+    io.stdout.write(`fetched ${payloads.length}, handled ${counts.handled}${queued}, skipped ${counts.skipped}, failed ${counts.failed}\n`);
     return counts.failed === 0 ? 0 : 1;
   },
 };
