@@ -6,6 +6,11 @@ const net = require("node:net");
 
 module.exports = async function globalSetup() {
   if (process.env.BANKHOOKS_TEST_REDIS_URL) return;
+  // Pretend no Redis can be had: how a test proves that CI fails rather than skips.
+  if (process.env.BANKHOOKS_TEST_REDIS === "none") {
+    process.env.BANKHOOKS_TEST_REDIS_MISSING = "BANKHOOKS_TEST_REDIS=none";
+    return;
+  }
   const binary = findRedisServer();
   if (binary) {
     const port = await freePort();
