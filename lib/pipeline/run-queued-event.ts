@@ -1,9 +1,7 @@
-import { dispatchEvent } from "../event-handler/dispatch-event";
-import { reportHandlerError } from "../event-handler/report-handler-error";
 import { deserializeEvent } from "../queue/serialize-event";
 import { ClaimBusyError, type QueuedEvent } from "../queue/webhook-queue";
 import type { State } from "../state";
-import { keepClaim } from "./keep-claim";
+import { eventKey, handleClaimedEvent } from "./handle-claimed-event";
 
 /**
  * A worker's run of one queued event, with the same claim as a live delivery: an event handled already
@@ -12,19 +10,10 @@ import { keepClaim } from "./keep-claim";
  */
 export async function runQueuedEvent(state: State, job: QueuedEvent, leaseMs: number): Promise<void> {
   const event = deserializeEvent(job.event);
-  const key = `${event.family}:${event.id}`;
-  const claim = await state.store.claim(key, leaseMs);
+  const claim = await state.store.claim(eventKey(event), leaseMs);
   if (claim === "done") return;
   if (claim === "processing") throw new ClaimBusyError(job.jobId);
-  const stop = keepClaim(state, key, leaseMs);
-  try {
-    await dispatchEvent(state, event);
-  } catch (error) {
-    stop();
-    await state.store.release(key);
-    await reportHandlerError(state, error, event);
-    throw error;
-  }
-  stop();
-  await state.store.complete(key);
+  const outcome = await handleClaimedEvent(state, event, leaseMs);
+  // Rethrown as an Error whatever was thrown (`throw undefined` too), so that the queue counts a failure.
+  if (!outcome.ok) throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
 }
