@@ -32,7 +32,7 @@ const { values: flags } = parseArgs({
   },
 });
 
-// --quick is a smoke run of the harness (seconds, not minutes): its figures are not for publishing.
+// --quick is a smoke run of the harness (a minute or so): its figures are not for publishing.
 const quick = flags.quick;
 const settings = {
   rounds: Number(flags.rounds ?? 2),
@@ -51,7 +51,8 @@ async function main() {
   const machine = describeMachine();
   log(`bankhooks bench: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.nodeVersion}, load ${machine.loadAverageAtStart.toFixed(2)}`);
   log(`HTTP: ${contestants.length} receivers × ${settings.rounds} rounds × (${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s)`);
-  const profileDir = flags.profile ? join(__dirname, "results", "profiles") : undefined;
+  // Straight in results/, where .gitignore keeps *.cpuprofile out of commits.
+  const profileDir = flags.profile ? join(__dirname, "results") : undefined;
   const runs = await measureHttpThroughput(contestants, { ...settings, log, profileDir });
   if (flags["http-only"]) return;
 

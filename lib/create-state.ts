@@ -27,7 +27,7 @@ export function createState(options: WebhooksOptions): State {
     families,
     store: options.idempotency ?? memoryStore(),
     queue: resolveQueue(options, log),
-    enqueueTimeoutMs: positive("enqueueTimeoutMs", options.enqueueTimeoutMs ?? 5000),
+    enqueueTimeoutMs: positive("enqueueTimeoutMs", (options.ack === "queue" ? options.enqueueTimeoutMs : undefined) ?? 5000),
     handlers: new Map(),
     anyHandlers: [],
     errorHandlers: [],

@@ -100,22 +100,31 @@ export interface BankConnectOptions {
   allowIps?: string[];
 }
 
-export interface WebhooksOptions {
+/** `new Webhooks(options)`: queue mode (`ack: "queue"`) needs a `queue`, and a queue needs `ack: "queue"`. */
+export type WebhooksOptions = CommonWebhooksOptions & (AckAfterHandlers | AckWhenQueued);
+
+/** The default: the sender gets its 200 once the handlers have run. */
+export interface AckAfterHandlers {
+  ack?: "handlers";
+  queue?: undefined;
+}
+
+/** Queue mode: the sender gets its 200 once every event of the delivery is queued; workers run the handlers. */
+export interface AckWhenQueued {
+  ack: "queue";
+  /** `bullmqQueue(…)`, or `memoryQueue()` for development. */
+  queue: WebhookQueue;
+  /** Answer 503 when the queue has not taken a delivery after this long (Redis down). Default 5,000 ms. */
+  enqueueTimeoutMs?: number;
+}
+
+export interface CommonWebhooksOptions {
   /** iBanFirst settings, or `false` to not serve iBanFirst at all. */
   ibanfirst?: IbanfirstOptions | false;
   /** BankConnect settings, or `false` to not serve BankConnect at all. */
   bankconnect?: BankConnectOptions | false;
   /** Where processed event ids are remembered. Default: `memoryStore()`. */
   idempotency?: IdempotencyStore;
-  /**
-   * When the sender gets its 200: "handlers" (default) once the handlers have run; "queue" once every
-   * event of the delivery is in `queue`, handlers then run in a worker (`startWorker()`) with retries.
-   */
-  ack?: "handlers" | "queue";
-  /** The queue for `ack: "queue"`: `bullmqQueue(…)`, or `memoryQueue()` for development. */
-  queue?: WebhookQueue;
-  /** Queue mode: answer 503 when the queue has not taken a delivery after this long (Redis down). Default 5,000 ms. */
-  enqueueTimeoutMs?: number;
   /** Largest body accepted, in bytes or as "1mb"/"500kb". Default "1mb". */
   bodyLimit?: number | string;
   /** How long a body may take to arrive, from its first byte. Default 10,000 ms. */

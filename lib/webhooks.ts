@@ -98,12 +98,12 @@ export class Webhooks {
   }
 
   /** Queue mode: the events whose every attempt failed, oldest first. */
-  deadLetters(): Promise<DeadLetter[]> {
+  async deadLetters(): Promise<DeadLetter[]> {
     return this.#queue("deadLetters()").deadLetters();
   }
 
   /** Queue mode: queues a dead letter again, with all its attempts; false when `id` is no dead letter. */
-  replay(id: string): Promise<boolean> {
+  async replay(id: string): Promise<boolean> {
     return this.#queue("replay()").replay(id);
   }
 

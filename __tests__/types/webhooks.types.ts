@@ -1,5 +1,5 @@
 // Type tests: checked by `tsc` (see typecheck.test.ts), never run. Each @ts-expect-error must be needed.
-import { Webhooks, bankConnectClient, ibanfirstClient, type AnyWebhookEvent, type ReconcileResult, type WebhookEvent } from "bankhooks";
+import { Webhooks, bankConnectClient, bullmqQueue, ibanfirstClient, memoryQueue, redisStore, type AnyWebhookEvent, type DeadLetter, type ReconcileResult, type WebhookEvent } from "bankhooks";
 
 const webhooks = new Webhooks();
 
@@ -82,3 +82,16 @@ void ibanfirstClient({ username: "u", secret: "s" }).registerWebhook("https://ac
 void webhooks.reconcile("bankconnect", { client: bankconnectApi, linkId: "l" }).then((r: ReconcileResult) => r.handled + r.skipped + r.failed);
 // @ts-expect-error: only BankConnect stores payloads to reconcile
 void webhooks.reconcile("ibanfirst", { client: bankconnectApi, linkId: "l" });
+
+// Queue mode: a queue and ack: "queue" go together.
+const queued = new Webhooks({ ack: "queue", queue: bullmqQueue({ connection: "redis://localhost:6379" }), idempotency: redisStore({ url: "redis://localhost:6379" }) });
+new Webhooks({ ack: "queue", queue: memoryQueue({ retry: { attempts: 3, delayMs: 10 } }), enqueueTimeoutMs: 1000 });
+// @ts-expect-error: queue mode needs a queue
+new Webhooks({ ack: "queue" });
+// @ts-expect-error: a queue needs ack: "queue"
+new Webhooks({ queue: memoryQueue() });
+void queued.deadLetters().then((letters: DeadLetter[]) => letters.map((letter) => [letter.id, letter.event.name, letter.attempts, letter.failedAt.getTime()]));
+void queued.replay("bankconnect.abc").then((replayed: boolean) => replayed);
+void queued.startWorker({ concurrency: 2 }).then((worker) => worker.close());
+// @ts-expect-error: the retry policy has attempts and delayMs
+memoryQueue({ retry: { tries: 3 } });
