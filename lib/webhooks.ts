@@ -71,7 +71,7 @@ export class Webhooks {
       method: "POST",
       headers: options.headers ?? {},
       query: new URLSearchParams(options.query),
-      ip: options.ip,
+      getIp: () => options.ip,
       readBody: async () => body,
       checkContentType: false,
       verify: options.verify ?? true,

@@ -3,7 +3,7 @@ import { createTokenVerifier } from "../../lib/auth/verify-token";
 const request = (headers: Record<string, string> = {}, query = "", ip?: string) => ({
   headers,
   query: new URLSearchParams(query),
-  ip,
+  getIp: () => ip,
 });
 
 describe("createTokenVerifier", () => {

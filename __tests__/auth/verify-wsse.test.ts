@@ -5,7 +5,7 @@ import { wsseHeader } from "bankhooks/testing";
 
 const NOW = Date.parse("2026-06-01T12:00:00Z");
 const credential = { username: "acme", secret: "s3cret" };
-const request = (headers: IncomingHttpHeaders) => ({ headers, query: new URLSearchParams(), ip: "127.0.0.1" });
+const request = (headers: IncomingHttpHeaders) => ({ headers, query: new URLSearchParams(), getIp: () => "127.0.0.1" });
 
 function verifier(options: Partial<Parameters<typeof createWsseVerifier>[0]> = {}, now = () => NOW) {
   return createWsseVerifier({ credentials: [credential], ...options }, now);

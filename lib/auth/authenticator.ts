@@ -4,8 +4,11 @@ import type { IncomingHttpHeaders } from "node:http";
 export interface AuthRequest {
   headers: IncomingHttpHeaders;
   query: URLSearchParams;
-  /** The client address (Express's `req.ip` where available, so `trust proxy` applies). */
-  ip: string | undefined;
+  /**
+   * The client address (Express's `req.ip` where available, so `trust proxy` applies). A function: only an
+   * allowlist needs it, and Express works `req.ip` out anew on each read.
+   */
+  getIp(): string | undefined;
 }
 
 /** Why a request was refused stays in the logs; the sender only ever sees a plain 401. */

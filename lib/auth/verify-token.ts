@@ -10,7 +10,10 @@ export function createTokenVerifier(options: BankConnectOptions): Authenticator 
   const allowlist = options.allowIps?.length ? createIpAllowlist(options.allowIps) : undefined;
 
   return (request) => {
-    if (allowlist && !allowlist(request.ip)) return refuse(`address ${request.ip ?? "unknown"} is not allowed`);
+    if (allowlist) {
+      const ip = request.getIp();
+      if (!allowlist(ip)) return refuse(`address ${ip ?? "unknown"} is not allowed`);
+    }
     if (tokens.length > 0) {
       const presented = presentedToken(request);
       if (presented === undefined) return refuse("no token in x-secret-key or ?token=");

@@ -13,7 +13,8 @@ export interface IncomingDelivery {
   method: string;
   headers: IncomingHttpHeaders;
   query: URLSearchParams;
-  ip: string | undefined;
+  /** The client address, read only when an allowlist needs it. */
+  getIp(): string | undefined;
   /** Called only once the request is authenticated, so nothing is read for a refused one. */
   readBody(): Promise<Buffer | string | object>;
   /** HTTP requests must say application/json; `receive()` callers hand over a body directly. */

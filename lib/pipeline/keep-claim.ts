@@ -1,12 +1,14 @@
 import type { State } from "../state";
 
+const KEEP_NOTHING = () => {};
+
 /**
  * Renews a claim while its handlers run, for stores whose claims expire (Redis): without it a handler
  * that outlives the lease would let a retry run the same event beside it. Returns the function that stops.
  */
 export function keepClaim(state: State, key: string, leaseMs: number): () => void {
   const { store } = state;
-  if (!store.extend) return () => {};
+  if (!store.extend) return KEEP_NOTHING;
   const timer = setInterval(() => {
     store.extend!(key, leaseMs).then(
       (held) => {

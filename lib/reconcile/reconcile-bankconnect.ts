@@ -58,7 +58,7 @@ function runStoredPayload(state: State, stored: BankConnectStoredPayload): Promi
     method: "POST",
     headers: {},
     query: new URLSearchParams(),
-    ip: undefined,
+    getIp: () => undefined,
     readBody: async () => payload,
     checkContentType: false,
     verify: false,
