@@ -65,7 +65,12 @@ export class BoundedTtlMap {
   private sweep(now: number): void {
     // Expired entries at the front go first; then the oldest until within bounds.
     for (let head = this.oldest(); head && head[1] + this.base! <= now; head = this.oldest()) this.dropOldest(head[0]);
-    for (let head = this.oldest(); head && this.size > this.maxEntries; head = this.oldest()) this.dropOldest(head[0]);
+    // The size first: below the bound (the common case) there is no need to look for the oldest.
+    while (this.size > this.maxEntries) {
+      const head = this.oldest();
+      if (!head) break;
+      this.dropOldest(head[0]);
+    }
   }
 
   private oldest(): [string, number] | undefined {
