@@ -99,7 +99,8 @@ export class Webhooks {
 
   /** Queue mode: the events whose every attempt failed, oldest first. */
   async deadLetters(): Promise<DeadLetter[]> {
-    return this.#queue("deadLetters()").deadLetters();
+    const letters = await this.#queue("deadLetters()").deadLetters();
+    return letters.sort((a, b) => a.failedAt.getTime() - b.failedAt.getTime());
   }
 
   /** Queue mode: queues a dead letter again, with all its attempts; false when `id` is no dead letter. */

@@ -128,6 +128,22 @@ export function describeQueueModeBehaviours(setup: QueueModeSetup): void {
     expect(await webhooks.replay("no-such-id")).toBe(false);
   });
 
+  test("dead letters are listed oldest first", async () => {
+    behaviour = () => {
+      throw new Error("always");
+    };
+    await startWorker();
+    const first = buildBankConnectPayload();
+    expect((await sendBankConnect(first)).status).toBe(200);
+    await eventually(async () => (await webhooks.deadLetters()).length === 1);
+    const second = buildBankConnectPayload();
+    expect((await sendBankConnect(second)).status).toBe(200);
+    await eventually(async () => (await webhooks.deadLetters()).length === 2);
+    const letters = await webhooks.deadLetters();
+    expect(letters.map((letter) => (letter.event.payload as { entity_id: string }).entity_id)).toEqual([first.entity_id, second.entity_id]);
+    expect(letters[0].failedAt.getTime()).toBeLessThanOrEqual(letters[1].failedAt.getTime());
+  });
+
   test("events of one delivery keep their order, even when an early one needs retries and workers run side by side", async () => {
     behaviour = (event, attempt) => {
       if (event.id === delivery.notifications[0].notificationId && attempt === 1) throw new Error("first try fails");
